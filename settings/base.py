@@ -19,7 +19,10 @@ DEBUG = False
 
 # The portal answers on PORTAL_DOMAIN; each member site on <slug>.PORTAL_DOMAIN.
 PORTAL_DOMAIN = os.environ.get("PORTAL_DOMAIN", "localhost")
+PORTAL_PORT = int(os.environ.get("PORTAL_PORT", "80"))
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", f"{PORTAL_DOMAIN},.{PORTAL_DOMAIN},127.0.0.1")
+# units provisions member sites without importing the content apps: it names the page model.
+MEMBER_HOME_PAGE_MODEL = "home.MemberHomePage"
 
 INSTALLED_APPS = [
     "core",
