@@ -24,8 +24,23 @@ def latest_articles(queryset, limit=NEWS_ON_HOME_PAGE):
         queryset.live()
         .public()
         .select_related("featured_image", "supplying_unit")
+        .prefetch_related("featured_image__renditions")
         .order_by("-publication_date", "-pk")[:limit]
     )
+
+
+def unit_of_site_containing(page):
+    """The member unit whose site holds page, in any language, or None (the portal's own pages).
+
+    A site's root is a depth-2 page; its translations (the /en/ tree) share its translation_key,
+    so the depth-2 ancestor identifies the site whatever the page's locale. Works before the
+    page's first save too, as soon as it has a place in the tree.
+    """
+    if not page.path or page.depth is None or page.depth < 2:
+        return None
+    site_root_path = page.path[: Page.steplen * 2]
+    site_root_keys = Page.objects.filter(path=site_root_path).values("translation_key")
+    return MemberUnit.objects.filter(site__root_page__translation_key__in=site_root_keys).first()
 
 
 class PortalHomePage(Page):
@@ -93,6 +108,7 @@ class SectionPage(Page):
             .live()
             .public()
             .select_related("featured_image", "supplying_unit")
+            .prefetch_related("featured_image__renditions")
             .order_by("-publication_date", "-pk")
         )
         context["articles"] = Paginator(articles, ARTICLES_PER_SECTION_PAGE).get_page(request.GET.get("page"))
@@ -160,9 +176,8 @@ class ArticlePage(Page):
 
     def save(self, *args, **kwargs):
         # R7.2: record which unit supplied the content, from the site it is published on.
-        if self.supplying_unit_id is None and self.pk:
-            site = self.get_site()
-            self.supplying_unit = MemberUnit.objects.filter(site=site).first() if site else None
+        if self.supplying_unit_id is None:
+            self.supplying_unit = unit_of_site_containing(self)
         super().save(*args, **kwargs)
 
 
@@ -220,7 +235,14 @@ class OrganisationPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["leaders"] = LeaderProfilePage.objects.child_of(self).live().public().select_related("photo")
+        context["agencies"] = self.agencies.select_related("unit")
+        context["leaders"] = (
+            LeaderProfilePage.objects.child_of(self)
+            .live()
+            .public()
+            .select_related("photo")
+            .prefetch_related("photo__renditions")
+        )
         return context
 
 
@@ -250,6 +272,11 @@ class OfficialsDirectoryPage(Page):
 
     class Meta:
         verbose_name = _("officials directory")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["officials"] = self.officials.select_related("unit")
+        return context
 
 
 class Official(Orderable):
