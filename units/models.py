@@ -104,3 +104,24 @@ class MemberUnit(models.Model):
         from django.conf import settings
 
         return f"{self.slug}.{settings.PORTAL_DOMAIN}"
+
+
+class CityRole(models.Model):
+    """Which auth group plays each city-wide role (R16B, R13); kept so renaming a group breaks nothing."""
+
+    class Key(models.TextChoices):
+        BOARD_LEADER = "board_leader", _("Board leader")
+        BOARD_MEMBER = "board_member", _("Board member")
+        BOARD_SECRETARY = "board_secretary", _("Board secretary")
+        CENTRE_EDITOR = "centre_editor", _("Centre editor")
+        TECHNICAL_ADMIN = "technical_admin", _("Technical administrator")
+
+    key = models.CharField(_("role"), max_length=32, choices=Key.choices, unique=True)
+    group = models.OneToOneField(Group, verbose_name=_("group"), on_delete=models.CASCADE, related_name="city_role")
+
+    class Meta:
+        verbose_name = _("city role")
+        verbose_name_plural = _("city roles")
+
+    def __str__(self):
+        return self.get_key_display()
