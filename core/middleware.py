@@ -2,25 +2,40 @@ from core.unicode import nfc
 
 
 class UnicodeNFCMiddleware:
-    """Normalise submitted form and query data to NFC before any view reads it (R4.1)."""
+    """Normalise query strings, form fields and upload file names to NFC before any view reads them (R4.1).
+
+    It runs after CsrfViewMiddleware in settings.MIDDLEWARE; views see only the normalised data.
+    Uploaded files stay in request.FILES untouched but for their names. JSON bodies are left to
+    the views that parse them (and to the pre_save receiver, which normalises whatever is stored).
+    """
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        request.GET = self._normalised(request.GET)
-        if request.method == "POST" and not request.content_type.startswith("application/json"):
+        if request.GET:
+            request.GET = self._normalised(request.GET)
+        if request.method == "POST" and request.content_type in (
+            "application/x-www-form-urlencoded",
+            "multipart/form-data",
+        ):
             request.POST = self._normalised(request.POST)
+            for _field_name, uploads in request.FILES.lists():
+                for upload in uploads:
+                    upload.name = nfc(upload.name)
         return self.get_response(request)
 
     @staticmethod
     def _normalised(querydict):
+        """A copy of querydict with keys and values in NFC, or querydict itself when it already is."""
+        pairs = list(querydict.lists())
+        normalised = [(nfc(key), [nfc(value) for value in values]) for key, values in pairs]
+        if normalised == pairs:
+            return querydict
         copy = querydict.copy()
-        for key in list(copy.keys()):
-            values = copy.getlist(key)
-            normalised = [nfc(v) for v in values]
-            if normalised != values or nfc(key) != key:
-                del copy[key]
-                copy.setlist(nfc(key), normalised)
+        copy.clear()
+        for key, values in normalised:
+            for value in values:
+                copy.appendlist(key, value)
         copy._mutable = False
         return copy
