@@ -120,9 +120,7 @@ def test_middleware_normalises_query_string_keys_and_values():
 
 def test_middleware_normalises_urlencoded_form():
     """R4.1: form fields (admin and public forms) reach views in NFC."""
-    request = RequestFactory().post(
-        "/", f"name={NFD_NAME}&name=a", content_type="application/x-www-form-urlencoded"
-    )
+    request = RequestFactory().post("/", f"name={NFD_NAME}&name=a", content_type="application/x-www-form-urlencoded")
 
     assert through_middleware(request)["POST"] == {"name": [NAME, "a"]}
 
