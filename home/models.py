@@ -199,7 +199,12 @@ class LeaderProfilePage(Page):
     """A city leader's profile: photo, position, short biography and duties (R3.3a)."""
 
     photo = models.ForeignKey(
-        "wagtailimages.Image", verbose_name=_("photo"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "wagtailimages.Image",
+        verbose_name=_("photo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     position = models.CharField(_("position"), max_length=255)
     biography = RichTextField(_("short biography"), blank=True)

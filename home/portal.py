@@ -46,6 +46,7 @@ def _portal_home(name, default_site):
         welcome.delete()
         home.slug = "home"
         home.save_revision().publish()
+        home.refresh_from_db()
         return home
     home = PortalHomePage(title=name, slug="home", locale=default_locale)
     Page.get_first_root_node().add_child(instance=home)
@@ -109,4 +110,5 @@ def setup_portal(name, name_en, **contact):
     from units.roles import ensure_city_roles
 
     ensure_city_roles()
-    return home
+    # Fresh from the database: publishing works on copies, so the object in hand may be stale.
+    return PortalHomePage.objects.get(pk=home.pk)

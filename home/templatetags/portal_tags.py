@@ -20,6 +20,17 @@ def _current_site(request):
     return request._portal_site
 
 
+def _locales(request):
+    """Every content locale by language code, fetched once per request."""
+    if not hasattr(request, "_portal_locales"):
+        request._portal_locales = {locale.language_code: locale for locale in Locale.objects.all()}
+    return request._portal_locales
+
+
+def _active_locale(request):
+    return _locales(request).get(translation.get_language()) or Locale.get_active()
+
+
 def _home_of_language(request, site, locale):
     """The URL of site's home page in locale, or that language's root path when it has none."""
     if site is not None and locale is not None:
@@ -61,7 +72,7 @@ def language_links(context):
     if page is not None:
         for translated in page.get_translations(inclusive=True).live().select_related("locale"):
             translations[translated.locale.language_code] = translated
-    locales = {locale.language_code: locale for locale in Locale.objects.all()}
+    locales = _locales(request)
     active = translation.get_language()
     links = []
     for code, name in settings.LANGUAGES:
@@ -90,13 +101,19 @@ def site_unit(context):
 def portal_home_url(context):
     """The portal's home page in the active language, with its host (member sites link back to it)."""
     request = context.get("request")
+    if request is not None and hasattr(request, "_portal_home_url"):
+        return request._portal_home_url
     site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
-    if site is None:
-        return "/"
-    locale = Locale.get_active()
-    root = site.root_page
-    home = root if root.locale_id == locale.pk else root.get_translation_or_none(locale)
-    return (home or root).get_url(request) if request else (home or root).full_url
+    url = "/"
+    if site is not None:
+        locale = _active_locale(request) if request else Locale.get_active()
+        root = site.root_page
+        home = (root if root.locale_id == locale.pk else root.get_translation_or_none(locale)) or root
+        # The full URL: from a member site, the portal is another host.
+        url = home.get_full_url(request)
+    if request is not None:
+        request._portal_home_url = url
+    return url
 
 
 @register.simple_tag
@@ -128,7 +145,7 @@ def site_home(context):
         site = _current_site(request)
         home = None
         if site is not None:
-            locale = Locale.get_active()
+            locale = _active_locale(request)
             root = site.root_page
             home = root if root.locale_id == locale.pk else root.get_translation_or_none(locale)
         request._portal_site_home = home

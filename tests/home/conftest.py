@@ -6,10 +6,10 @@ from django.utils import timezone
 
 from home.models import (
     LeaderProfilePage,
+    Official,
     OfficialsDirectoryPage,
     OrganisationAgency,
     OrganisationPage,
-    Official,
     PortalSettings,
     StandardPage,
 )
@@ -68,9 +68,7 @@ def content(portal, ward, portal_contact):
     )
     article.tags.add("lễ hội")
     article.save_revision().publish()
-    untranslated = add_article(
-        news, "Họp hội đồng", "hop-hoi-dong", publication_date=now - timezone.timedelta(days=1)
-    )
+    untranslated = add_article(news, "Họp hội đồng", "hop-hoi-dong", publication_date=now - timezone.timedelta(days=1))
     intro = add_child(
         portal,
         StandardPage(title="Giới thiệu", slug="gioi-thieu", intro="Lịch sử và văn hóa.", show_in_menus=True),

@@ -23,4 +23,6 @@ class Command(BaseCommand):
         except ValidationError as error:
             messages = "; ".join(f"{field}: {' '.join(errors)}" for field, errors in error.message_dict.items())
             raise CommandError(messages, returncode=2) from error
-        self.stdout.write(_("The portal “%(title)s” is served at %(url)s") % {"title": home.title, "url": home.full_url})
+        self.stdout.write(
+            _("The portal “%(title)s” is served at %(url)s") % {"title": home.title, "url": home.full_url}
+        )
