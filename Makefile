@@ -12,6 +12,8 @@ export DJANGO_SETTINGS_MODULE ?= settings.dev
 PORTAL_PORT ?= 8000
 RUN_ADDRESS ?= 127.0.0.1:$(PORTAL_PORT)
 TEST_WORKERS ?= 2
+# Extra pytest arguments, e.g. `make test PYTEST_ARGS=tests/core`.
+PYTEST_ARGS ?=
 
 .DEFAULT_GOAL := help
 
@@ -52,7 +54,7 @@ run: messages demo
 	$(MANAGE) runserver $(RUN_ADDRESS)
 
 test: messages
-	DJANGO_SETTINGS_MODULE=settings.test $(BIN)/pytest -n $(TEST_WORKERS) -q
+	DJANGO_SETTINGS_MODULE=settings.test $(BIN)/pytest -n $(TEST_WORKERS) -q $(PYTEST_ARGS)
 
 lint: $(INSTALLED)
 	$(BIN)/ruff check .
