@@ -145,7 +145,6 @@ def test_article_shows_its_supplying_unit(client, content):
     """R7.2: readers see which unit supplied an article."""
     html = get(client, "/tin-phuong/ra-quan-ve-sinh/", WARD)
     assert '<dd class="supplying-unit">Phường Đức Xuân</dd>' in html
-    assert "Duc Xuan Ward" in get(client, "/", PORTAL.replace("localhost", "localhost")) or True
 
 
 def test_portal_home_shows_member_site_news(client, content):
