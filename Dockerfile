@@ -15,7 +15,7 @@ COPY . /app
 # The key below exists only for these two build commands; the running image requires its own SECRET_KEY.
 RUN DJANGO_SETTINGS_MODULE=settings.production SECRET_KEY=build-only-not-a-secret \
         sh -c 'python manage.py collectstatic --noinput -v 0 \
-            && python manage.py compilemessages --ignore=.venv -v 0'
+            && if [ -n "$(find . -name "*.po" -print -quit)" ]; then python manage.py compilemessages -v 0; fi'
 
 FROM python:3.11-slim-bookworm
 RUN apt-get update \

@@ -36,8 +36,14 @@ $(INSTALLED): requirements.txt requirements-dev.txt | $(BIN)/python
 
 install: $(INSTALLED)
 
+# compilemessages fails when there is no locale folder at all: skip it until a .po file exists.
 messages: $(INSTALLED)
-	$(MANAGE) compilemessages --ignore=.venv --ignore=var --ignore=node_modules -v 0
+	@if [ -n "$$(find . -path ./.venv -prune -o -name '*.po' -print -quit)" ]; then \
+		echo "$(MANAGE) compilemessages"; \
+		$(MANAGE) compilemessages --ignore=.venv --ignore=var --ignore=node_modules -v 0; \
+	else \
+		echo "No translations (.po files) to compile yet."; \
+	fi
 
 var:
 	mkdir -p var
