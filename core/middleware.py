@@ -4,9 +4,10 @@ from core.unicode import nfc
 class UnicodeNFCMiddleware:
     """Normalise query strings, form fields and upload file names to NFC before any view reads them (R4.1).
 
-    It runs after CsrfViewMiddleware in settings.MIDDLEWARE; views see only the normalised data.
-    Uploaded files stay in request.FILES untouched but for their names. JSON bodies are left to
-    the views that parse them (and to the pre_save receiver, which normalises whatever is stored).
+    Views, and CsrfViewMiddleware.process_view, see only the normalised data (the CSRF token is
+    ASCII, so it is unchanged). Uploaded files stay in request.FILES, untouched but for their names.
+    JSON bodies are left to the views that parse them, and to the pre_save receiver, which
+    normalises whatever is stored.
     """
 
     def __init__(self, get_response):
