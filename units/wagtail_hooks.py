@@ -12,16 +12,18 @@ from django.utils.translation import gettext_lazy as _
 from laces.components import Component
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
+from wagtail.admin.site_summary import PagesSummaryItem
 from wagtail.admin.ui.sidebar import PageExplorerMenuItem as PageExplorerMenuItemComponent
 from wagtail.admin.wagtail_hooks import ExplorerMenuItem
 from wagtail.admin.widgets import ListingButton
+from wagtail.models import Page
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from units import views
 from units.forms import MemberUnitForm
 from units.models import MemberUnit
-from units.scoping import is_unit_officer, officer_units, pages_visible_to_officer
+from units.scoping import is_unit_officer, officer_units, pages_visible_to_officer, unit_home_pages
 
 
 class MemberUnitViewSet(SnippetViewSet):
@@ -111,6 +113,29 @@ def add_unit_panel(request, panels):
     units = [unit for unit in officer_units(request.user) if unit.site_id]
     if units:
         panels.insert(0, UnitPanel(units))
+
+
+class UnitPagesSummaryItem(PagesSummaryItem):
+    """The dashboard's page count of the officer's own sites, not of the whole install."""
+
+    def get_context_data(self, parent_context):
+        units = [unit for unit in officer_units(self.request.user) if unit.site_id]
+        return {
+            "root_page": units[0].site.root_page,
+            "total_pages": sum(
+                Page.objects.descendant_of(home, inclusive=True).count() for home in unit_home_pages(units)
+            ),
+            "site_name": ", ".join(unit.site.site_name for unit in units),
+        }
+
+
+@hooks.register("construct_homepage_summary_items")
+def count_the_officers_own_pages(request, summary_items):
+    if not is_unit_officer(request.user) or not officer_units(request.user).filter(site__isnull=False).exists():
+        return
+    for index, item in enumerate(summary_items):
+        if type(item) is PagesSummaryItem:
+            summary_items[index] = UnitPagesSummaryItem(request)
 
 
 class UnitExplorerMenuItem(ExplorerMenuItem):

@@ -104,6 +104,9 @@ def test_officer_lands_on_their_own_site(ward, commune, make_user, client_for):
     assert f"/admin/pages/{home.pk}/add_subpage/" in html
     assert "Xã Nông Thượng" not in html
     assert explorer_start_page(html) == home.pk
+    # The page count is of the officer's own site (vi and en home pages), not of the whole install.
+    summary = re.search(r'<a href="/admin/pages/(\d+)/">\s*(\d+) ', html)
+    assert summary is not None and summary.groups() == (str(home.pk), "2")
 
 
 def test_superuser_keeps_wagtails_explorer(ward, make_user, client_for):
