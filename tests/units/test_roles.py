@@ -162,3 +162,31 @@ def test_a_unit_created_before_the_portal_gets_its_own_groups(db):
     unit = create_unit(kind="commune", name="Xã Dương Quang")
     assert unit.slug == "duong-quang"
     assert unit.site.root_page.live
+
+
+def test_unit_submissions_are_approved_by_the_unit_head_and_portal_ones_by_the_board(
+    portal, ward, make_user, client_for
+):
+    """R7.2, R6.5: a ward editor's submission waits for the ward's head; the portal's for the Board."""
+    home = ward.site.root_page.specific
+    editor = make_user("editor", ward.editors_group)
+    head = make_user("head", ward.heads_group)
+    board_member = make_user("member", "board_member")
+    secretary = make_user("secretary", "board_secretary")
+    data = nested_form_data(
+        {"title": "Phường Đức Xuân (sửa)", "slug": home.slug, "intro": rich_text(""), "comments": inline_formset([])}
+    )
+    data["action-submit"] = "submit"
+    assert client_for(editor).post(edit_url(home), data).status_code == 302
+    home.refresh_from_db()
+    task_state = home.current_workflow_task_state
+    task = task_state.task.specific
+    assert home.title == "Phường Đức Xuân"  # not published yet
+    assert "approve" in [action for action, *_rest in task.get_actions(home, head)]
+    assert task.get_actions(home, editor) == []
+    assert task.get_actions(home, secretary) == []
+
+    portal_task = portal.get_workflow().tasks.get().specific
+    assert "approve" in [action for action, *_rest in portal_task.get_actions(portal, board_member)]
+    assert portal_task.get_actions(portal, head) == []
+    assert portal_task.get_actions(portal, secretary) == []

@@ -2,7 +2,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
 from units.models import MemberUnit, UnitKind
-from units.provisioning import ProvisioningError, create_unit, provision_unit
+from units.provisioning import ProvisioningError, create_unit
 
 
 class Command(BaseCommand):
@@ -14,16 +14,8 @@ class Command(BaseCommand):
         parser.add_argument("--slug", default="", help="host name label; made from the name when left out")
         parser.add_argument("--name-en", default="", help="English name")
         parser.add_argument("--parent", default="", help="slug of the parent unit")
-        parser.add_argument(
-            "--existing", action="store_true", help="re-provision the existing unit with --slug (idempotent)"
-        )
 
     def handle(self, *args, **options):
-        if options["existing"]:
-            unit = MemberUnit.objects.filter(slug=options["slug"]).first()
-            if unit is None:
-                raise CommandError(_("No unit has the slug “%(slug)s”.") % {"slug": options["slug"]}, returncode=2)
-            return self._report(self._run(provision_unit, unit))
         fields = {"name_en": options["name_en"].strip()}
         if options["parent"]:
             fields["parent"] = MemberUnit.objects.filter(slug=options["parent"]).first()
@@ -31,14 +23,11 @@ class Command(BaseCommand):
                 raise CommandError(
                     _("No unit has the slug “%(slug)s” to be the parent.") % {"slug": options["parent"]}, returncode=2
                 )
-        unit = self._run(create_unit, options["kind"], options["name"], options["slug"], **fields)
-        self._report(unit)
-
-    def _run(self, function, *args, **kwargs):
         try:
-            return function(*args, **kwargs)
+            unit = create_unit(options["kind"], options["name"], options["slug"], **fields)
         except ProvisioningError as error:
             raise CommandError("\n".join(error.messages), returncode=2) from error
+        self._report(unit)
 
     def _report(self, unit):
         lines = [
