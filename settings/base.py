@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "documents",
     "qa",
     "search",
+    "demo",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.settings",
