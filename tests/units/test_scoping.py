@@ -60,10 +60,10 @@ def content(ward, commune, make_user):
     return made
 
 
-@pytest.fixture
-def officer(ward, make_user, client_for):
-    """The ward's head: the officer with the most rights a unit has."""
-    user = make_user("ward-head", ward.heads_group)
+@pytest.fixture(params=["editors_group", "heads_group"])
+def officer(request, ward, make_user, client_for):
+    """One of the ward's officers: an editor, or its head (the most rights a unit has)."""
+    user = make_user("ward-officer", getattr(ward, request.param))
     return user, client_for(user)
 
 
