@@ -172,6 +172,11 @@ class DemoLoader:
                         spec.get("kind"), spec.get("name"), slug=slug, parent=parent, sort_order=order, **fields
                     )
                     self.count("units", True)
+                elif not unit.is_active:
+                    # A retired unit keeps its unpublished site as it is: nothing is added to it.
+                    self.count("units (retired, left alone)", False)
+                    self.units[unit.slug] = unit
+                    continue
                 else:
                     provision_unit(unit)
                     self.count("units", False)
@@ -219,6 +224,9 @@ class DemoLoader:
         self.count(kind, True)
         return translation
 
+    def is_retired(self, site_key):
+        return site_key in self.units and site_key not in self.homes
+
     def section(self, site_key, path):
         """The section at a slug path ("tin-tuc-su-kien/chinh-tri") under a site's home."""
         page = self.homes.get(site_key)
@@ -261,7 +269,9 @@ class DemoLoader:
         for spec in self.data["portal"].get("sections", []):
             self.add_section(self.homes[PORTAL], spec)
         for unit_spec in self.data.get("units", []):
-            home = self.homes[unit_spec["slug"]]
+            home = self.homes.get(unit_spec["slug"])
+            if home is None:
+                continue
             for spec in self.data.get("member_sections", []):
                 # The member site's "about" section shows the unit's own introduction, when it has one.
                 intro = rich_text(unit_spec.get("introduction", [])) if spec["slug"] == "gioi-thieu" else ""
@@ -270,6 +280,8 @@ class DemoLoader:
     def load_standard_pages(self):
         for spec in self.data.get("standard_pages", []):
             self.item = f"standard page {spec.get('slug')}"
+            if self.is_retired(spec.get("site", PORTAL)):
+                continue
             parent = self.section(spec.get("site", PORTAL), spec["section"])
             page, _created = self.add_page(
                 "standard pages",
@@ -368,6 +380,8 @@ class DemoLoader:
         for spec in self.data.get("articles", []):
             self.item = f"article {spec.get('slug')}"
             site_key = spec.get("unit", PORTAL)
+            if self.is_retired(site_key):
+                continue
             section = self.section(site_key, spec["section"])
             article = self.find_child(section, spec["slug"])
             if article is not None:

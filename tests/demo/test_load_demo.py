@@ -192,3 +192,17 @@ def test_load_demo_twice_creates_nothing_new(demo):
         if line.startswith(("articles ", "units ", "sections ", "users ")):
             created = line.split()[-2]
             assert created == "0", line
+
+
+@pytest.mark.django_db
+def test_load_demo_leaves_a_retired_unit_alone(demo):
+    """R2.1: after a unit is retired, loading the demo again neither fails nor republishes its site."""
+    from units.provisioning import retire_unit
+
+    ward = MemberUnit.objects.get(slug="song-cau")
+    retire_unit(ward)
+    before = database_counts()
+    output = run_load_demo()
+    assert database_counts() == before
+    assert "retired" in output
+    assert not Page.objects.descendant_of(ward.site.root_page, inclusive=True).live().exists()
