@@ -23,6 +23,7 @@ from home.models import (
     SectionPage,
     StandardPage,
 )
+from tests.home.test_crawl import crawl
 from units.models import MemberUnit, UnitKind
 from units.roles import ensure_city_roles
 
@@ -206,3 +207,16 @@ def test_load_demo_leaves_a_retired_unit_alone(demo):
     assert database_counts() == before
     assert "retired" in output
     assert not Page.objects.descendant_of(ward.site.root_page, inclusive=True).live().exists()
+
+
+@pytest.mark.django_db
+def test_every_link_of_every_demo_site_works_in_both_languages(demo, client):
+    """R3.2, R3.3n, R8.2a: from each demo site's home, vi and en, every internal link works (no 404, no 5xx)."""
+    hosts = [settings.PORTAL_DOMAIN, *(unit.hostname for unit in MemberUnit.objects.all())]
+    start_urls = [f"http://{host}{prefix}" for host in hosts for prefix in ("/", "/en/")]
+
+    statuses, broken = crawl(client, start_urls)
+
+    assert broken == []
+    unreached = [article.full_url for article in ArticlePage.objects.live() if article.full_url not in statuses]
+    assert unreached == []
