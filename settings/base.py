@@ -161,7 +161,11 @@ if ELASTICSEARCH_URL:
 else:
     WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 
-WAGTAILDOCS_EXTENSIONS = ["csv", "doc", "docx", "odp", "ods", "odt", "pdf", "pptx", "rtf", "txt", "xls", "xlsx", "zip"]
-WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
+# Open formats (R4.2) and the audio and video files that the article media blocks play.
+WAGTAILDOCS_EXTENSIONS = [
+    *("csv", "doc", "docx", "odp", "ods", "odt", "pdf", "pptx", "rtf", "txt", "xls", "xlsx", "zip"),
+    *("mp3", "m4a", "ogg", "oga", "wav", "mp4", "webm", "ogv"),
+]
+WAGTAILDOCS_MAX_UPLOAD_SIZE = int(os.environ.get("WAGTAILDOCS_MAX_UPLOAD_SIZE", 200 * 1024 * 1024))
 
 LOGIN_URL = "wagtailadmin_login"

@@ -6,7 +6,7 @@ from django.urls import Resolver404, resolve, translate_url
 from django.utils import translation
 from wagtail.models import Locale, Page, Site
 
-from home.models import PortalSettings
+from home.models import PortalSettings, shown_children
 from units.models import MemberUnit
 
 register = template.Library()
@@ -158,4 +158,4 @@ def menu_pages(context):
     home = site_home(context)
     if home is None:
         return Page.objects.none()
-    return home.get_children().live().public().in_menu()
+    return shown_children(home.get_children()).in_menu()
