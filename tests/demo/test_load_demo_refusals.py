@@ -76,6 +76,6 @@ def test_load_demo_exits_2_under_production_settings(tmp_path):
         [sys.executable, "manage.py", "load_demo"], cwd=BASE_DIR, env=env, capture_output=True, text=True
     )
     assert result.returncode == 2
-    assert "Refusing to load demo data" in result.stderr
+    assert "Từ chối nạp dữ liệu mẫu" in result.stderr  # Vietnamese, the default language
     assert "Traceback" not in result.stderr
     assert not (tmp_path / "never-created.sqlite3").exists()

@@ -59,11 +59,11 @@ def test_create_unit_provisions_site_home_pages_collection_groups_and_workflow(w
     english = home.get_translation(home.locale.__class__.objects.get(language_code="en"))
     assert (english.title, english.live) == ("Duc Xuan Ward", True)
     assert ward.collection.get_parent() == Collection.get_first_root_node()
-    assert ward.editors_group.name == "Phường Đức Xuân: editors"
-    assert ward.heads_group.name == "Phường Đức Xuân: heads"
+    assert ward.editors_group.name == "Phường Đức Xuân: biên tập viên"  # named in the default language
+    assert ward.heads_group.name == "Phường Đức Xuân: thủ trưởng đơn vị"
     workflow = home.get_workflow()
     assert workflow == english.get_workflow()
-    assert workflow.name == "Phường Đức Xuân approval"
+    assert workflow.name == "Phê duyệt của Phường Đức Xuân"
     (task,) = workflow.tasks.specific()
     assert list(task.groups.all()) == [ward.heads_group]
 

@@ -56,7 +56,7 @@ def test_city_roles_without_a_portal_yet(db):
 def test_portal_passes_the_board(portal):
     """R6.5: the portal's home pages (vi and en) go through the Board approval workflow of leader and members."""
     workflow = portal.get_workflow()
-    assert workflow == english(portal).get_workflow() == Workflow.objects.get(name="Board approval")
+    assert workflow == english(portal).get_workflow() == Workflow.objects.get(name="Ban Biên tập phê duyệt")
     (task,) = workflow.tasks.specific()
     assert {group.city_role.key for group in task.groups.all()} == {"board_leader", "board_member"}
 
