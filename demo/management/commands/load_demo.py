@@ -60,8 +60,9 @@ class Command(BaseCommand):
             ) from error
 
         self.stdout.write(_("Loaded %(file)s") % {"file": options["data"]})
-        width = max(len(kind) for kind in loader.tally)
-        self.stdout.write(f"{_('what'):<{width}}  {_('created'):>8}  {_('already present'):>16}")
+        what, created, present = _("what"), _("created"), _("already present")
+        width = max(len(kind) for kind in [what, *loader.tally])
+        self.stdout.write(f"{what:<{width}}  {created:>8}  {present:>16}")
         for kind, counts in loader.tally.items():
             self.stdout.write(f"{kind:<{width}}  {counts['created']:>8}  {counts['present']:>16}")
 
