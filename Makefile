@@ -36,13 +36,14 @@ $(INSTALLED): requirements.txt requirements-dev.txt | $(BIN)/python
 
 install: $(INSTALLED)
 
-# compilemessages fails when there is no locale folder at all: skip it until a .po file exists.
+# Compile the translations; without GNU gettext's msgfmt, polib (installed with wagtail-localize) does it.
 messages: $(INSTALLED)
-	@if [ -n "$$(find . -path ./.venv -prune -o -name '*.po' -print -quit)" ]; then \
-		echo "$(MANAGE) compilemessages"; \
-		$(MANAGE) compilemessages --ignore=.venv --ignore=var --ignore=node_modules -v 0; \
-	else \
+	@if [ -z "$$(find locale -name '*.po' -print -quit 2>/dev/null)" ]; then \
 		echo "No translations (.po files) to compile yet."; \
+	elif command -v msgfmt >/dev/null; then \
+		$(MANAGE) compilemessages --ignore=.venv --ignore=var -v 0; \
+	else \
+		$(BIN)/python -c 'import glob, polib; [polib.pofile(po).save_as_mofile(po[:-2] + "mo") for po in glob.glob("locale/*/LC_MESSAGES/*.po")]'; \
 	fi
 
 var:

@@ -30,20 +30,13 @@ from wagtail.models import (
 )
 
 from units.models import MemberUnit, UnitKind, slug_validator
+from units.roles import MEDIA_PERMISSIONS
 
 # Kind words that open a unit's name and add nothing to its host name.
 NAME_PREFIXES = ("phường", "xã", "thị trấn")
 
 EDITOR_PAGE_ACTIONS = ("add_page", "change_page")
 HEAD_PAGE_ACTIONS = ("add_page", "change_page", "publish_page")
-UNIT_MEDIA_PERMISSIONS = (
-    ("wagtailimages", "add_image"),
-    ("wagtailimages", "change_image"),
-    ("wagtailimages", "choose_image"),
-    ("wagtaildocs", "add_document"),
-    ("wagtaildocs", "change_document"),
-    ("wagtaildocs", "choose_document"),
-)
 
 
 class ProvisioningError(ValidationError):
@@ -140,7 +133,7 @@ def provision_unit(unit):
             grant_admin_access(group)
             for page in homes:
                 grant_page_permissions(group, page, actions)
-            grant_collection_permissions(group, unit.collection, UNIT_MEDIA_PERMISSIONS)
+            grant_collection_permissions(group, unit.collection, MEDIA_PERMISSIONS)
         _ensure_workflow(unit, homes)
     return unit
 

@@ -66,7 +66,8 @@ GROUP_NAMES = {
 }
 BOARD_APPROVAL = gettext_noop("Board approval")
 
-ALL_MEDIA = (
+# Adding, changing and choosing images and documents: a unit's officers in its collection, the city roles in all.
+MEDIA_PERMISSIONS = (
     ("wagtailimages", "add_image"),
     ("wagtailimages", "change_image"),
     ("wagtailimages", "choose_image"),
@@ -78,10 +79,10 @@ ACCESS_ADMIN = [("wagtailadmin", "access_admin")]
 
 # role: (page permissions, where: "tree" or "portal" or None, collection permissions, model permissions)
 ROLE_PERMISSIONS = {
-    BOARD_LEADER: (("add_page", "change_page", "publish_page", "lock_page"), "tree", ALL_MEDIA, ACCESS_ADMIN),
-    BOARD_MEMBER: (("add_page", "change_page", "publish_page", "lock_page"), "tree", ALL_MEDIA, ACCESS_ADMIN),
-    BOARD_SECRETARY: (("add_page", "change_page"), "tree", ALL_MEDIA, ACCESS_ADMIN),
-    CENTRE_EDITOR: (("add_page", "change_page"), "portal", ALL_MEDIA, ACCESS_ADMIN),
+    BOARD_LEADER: (("add_page", "change_page", "publish_page", "lock_page"), "tree", MEDIA_PERMISSIONS, ACCESS_ADMIN),
+    BOARD_MEMBER: (("add_page", "change_page", "publish_page", "lock_page"), "tree", MEDIA_PERMISSIONS, ACCESS_ADMIN),
+    BOARD_SECRETARY: (("add_page", "change_page"), "tree", MEDIA_PERMISSIONS, ACCESS_ADMIN),
+    CENTRE_EDITOR: (("add_page", "change_page"), "portal", MEDIA_PERMISSIONS, ACCESS_ADMIN),
     TECHNICAL_ADMIN: (
         (),
         None,
