@@ -52,8 +52,8 @@ def unit_of_site_containing(page):
     return MemberUnit.objects.filter(site__root_page__translation_key__in=site_root_keys).first()
 
 
-class PortalHomePage(Page):
-    """The city portal's home page: its own news and the latest news of member sites (R3.3n)."""
+class BaseHomePage(Page):
+    """What every site's home page shows: an introduction, its latest news and its sections."""
 
     intro = RichTextField(_("introduction"), blank=True)
 
@@ -61,33 +61,33 @@ class PortalHomePage(Page):
     parent_page_types = ["wagtailcore.Page"]
 
     class Meta:
-        verbose_name = _("portal home page")
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        articles = ArticlePage.objects.filter(locale_id=self.locale_id)
-        context["latest_news"] = latest_articles(articles.descendant_of(self))
-        context["member_news"] = latest_articles(articles.not_descendant_of(self))
-        context["sections"] = shown_children(self.get_children()).in_menu().type(SectionPage)
-        return context
-
-
-class MemberHomePage(Page):
-    """A member site's home page (R7.1b): the unit's own news and sections."""
-
-    intro = RichTextField(_("introduction"), blank=True)
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    parent_page_types = ["wagtailcore.Page"]
-
-    class Meta:
-        verbose_name = _("member site home page")
+        abstract = True
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["latest_news"] = latest_articles(ArticlePage.objects.descendant_of(self))
         context["sections"] = shown_children(self.get_children()).in_menu().type(SectionPage)
         return context
+
+
+class PortalHomePage(BaseHomePage):
+    """The city portal's home page: its own news and the latest news of member sites (R3.3n)."""
+
+    class Meta:
+        verbose_name = _("portal home page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        member_articles = ArticlePage.objects.filter(locale_id=self.locale_id).not_descendant_of(self)
+        context["member_news"] = latest_articles(member_articles)
+        return context
+
+
+class MemberHomePage(BaseHomePage):
+    """A member site's home page (R7.1b): the unit's own news and sections."""
+
+    class Meta:
+        verbose_name = _("member site home page")
 
 
 class SectionPage(Page):
