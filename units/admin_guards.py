@@ -15,7 +15,7 @@ from wagtail.admin.views.reports.page_types_usage import PageTypesUsageReportVie
 from wagtail.models import Page
 from wagtail.permissions import policy_registry
 
-from units.scoping import is_unit_officer, officer_units
+from units.scoping import is_unit_officer, provisioned_officer_units
 
 
 def install():
@@ -27,9 +27,9 @@ def install():
         if parent_page_id and is_unit_officer(user):
             explorable = policy_registry.get_by_type(Page).explorable_instances(user)
             if not explorable.filter(pk=parent_page_id).exclude(depth=1).exists():
-                unit = officer_units(user).filter(site__isnull=False).first()
-                if unit is not None and unit.site.root_page_id != int(parent_page_id):
-                    return redirect("wagtailadmin_explore", unit.site.root_page_id)
+                home_id = provisioned_officer_units(user)[0].site.root_page_id
+                if home_id != int(parent_page_id):
+                    return redirect("wagtailadmin_explore", home_id)
         return explore(view, request, parent_page_id)
 
     def scoped_page_types_usage_permission(view, permissions):

@@ -7,13 +7,21 @@ from units.models import CityRole, MemberUnit
 from units.roles import BOARD_ROLES, portal_home_pages
 
 
+def city_role_keys(user):
+    """The city roles the user plays; fetched once per user object, i.e. once per request, as several admin
+    hooks ask (Wagtail caches its explorable root on the user the same way)."""
+    if not user.is_authenticated or not user.is_active:
+        return frozenset()
+    if not hasattr(user, "_city_role_keys"):
+        user._city_role_keys = frozenset(CityRole.objects.filter(group__user=user).values_list("key", flat=True))
+    return user._city_role_keys
+
+
 def is_board(user):
     """Superusers and the Editorial Board (leader, members, secretary) act for every unit."""
     if not user.is_authenticated or not user.is_active:
         return False
-    if user.is_superuser:
-        return True
-    return CityRole.objects.filter(key__in=BOARD_ROLES, group__user=user).exists()
+    return user.is_superuser or bool(city_role_keys(user) & set(BOARD_ROLES))
 
 
 def officer_units(user):
@@ -27,6 +35,15 @@ def officer_units(user):
     )
 
 
+def provisioned_officer_units(user):
+    """The user's officer units that have a site, as a list fetched once per user object (one request)."""
+    if not user.is_authenticated or not user.is_active:
+        return []
+    if not hasattr(user, "_provisioned_officer_units"):
+        user._provisioned_officer_units = [unit for unit in officer_units(user) if unit.site_id]
+    return user._provisioned_officer_units
+
+
 def units_for_user(user):
     """Units the user may act for: all active ones for superusers and the Board, else their own."""
     if is_board(user):
@@ -36,9 +53,7 @@ def units_for_user(user):
 
 def is_unit_officer(user):
     """True for a unit's officers who hold no city-wide role: the users the admin scopes to their units."""
-    if is_board(user):
-        return False
-    return officer_units(user).exists() and not CityRole.objects.filter(group__user=user).exists()
+    return bool(provisioned_officer_units(user)) and not user.is_superuser and not city_role_keys(user)
 
 
 def unit_home_pages(units):
@@ -54,6 +69,6 @@ def pages_visible_to_officer(user):
     choosable; other units' pages never are.
     """
     query = Q(pk__in=[])
-    for home in [*unit_home_pages(officer_units(user)), *portal_home_pages()]:
+    for home in [*unit_home_pages(provisioned_officer_units(user)), *portal_home_pages()]:
         query |= Q(path__startswith=home.path)
     return Page.objects.filter(query)

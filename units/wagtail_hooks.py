@@ -23,7 +23,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from units import views
 from units.forms import MemberUnitForm
 from units.models import MemberUnit
-from units.scoping import is_unit_officer, officer_units, pages_visible_to_officer, unit_home_pages
+from units.scoping import is_unit_officer, pages_visible_to_officer, provisioned_officer_units, unit_home_pages
 
 
 class MemberUnitViewSet(SnippetViewSet):
@@ -110,7 +110,7 @@ class UnitPanel(Component):
 def add_unit_panel(request, panels):
     if request.user.is_superuser:
         return
-    units = [unit for unit in officer_units(request.user) if unit.site_id]
+    units = provisioned_officer_units(request.user)
     if units:
         panels.insert(0, UnitPanel(units))
 
@@ -119,7 +119,7 @@ class UnitPagesSummaryItem(PagesSummaryItem):
     """The dashboard's page count of the officer's own sites, not of the whole install."""
 
     def get_context_data(self, parent_context):
-        units = [unit for unit in officer_units(self.request.user) if unit.site_id]
+        units = provisioned_officer_units(self.request.user)
         return {
             "root_page": units[0].site.root_page,
             "total_pages": sum(
@@ -131,7 +131,7 @@ class UnitPagesSummaryItem(PagesSummaryItem):
 
 @hooks.register("construct_homepage_summary_items")
 def count_the_officers_own_pages(request, summary_items):
-    if not is_unit_officer(request.user) or not officer_units(request.user).filter(site__isnull=False).exists():
+    if not is_unit_officer(request.user):
         return
     for index, item in enumerate(summary_items):
         if type(item) is PagesSummaryItem:
@@ -145,8 +145,8 @@ class UnitExplorerMenuItem(ExplorerMenuItem):
     """
 
     def start_page_id(self, request):
-        unit = officer_units(request.user).filter(site__isnull=False).first()
-        return unit.site.root_page_id if unit else None
+        units = provisioned_officer_units(request.user)
+        return units[0].site.root_page_id if units else None
 
     def get_context(self, request):
         context = super().get_context(request)
