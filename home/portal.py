@@ -5,8 +5,8 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page, Site
 
-from core.unicode import nfc
 from home.models import PortalHomePage, PortalSettings
+from units.roles import ensure_city_roles
 
 # What Wagtail's first migration creates; replaced by the portal home page.
 WAGTAIL_WELCOME_TITLE = "Welcome to your new Wagtail site!"
@@ -74,7 +74,8 @@ def setup_portal(name, name_en, **contact):
     ``contact`` takes the PortalSettings contact fields (R3.3h): owner, responsible_person,
     licence, address, phone, fax, email.
     """
-    name, name_en = nfc((name or "").strip()), nfc((name_en or "").strip())
+    # Stored text becomes NFC in the pre_save receiver (core.unicode), like every other text.
+    name, name_en = (name or "").strip(), (name_en or "").strip()
     if not name:
         raise PortalSetupError(_("The portal needs a Vietnamese name."))
     if not name_en:
@@ -106,8 +107,6 @@ def setup_portal(name, name_en, **contact):
 
     # The English root is a translation of the site root: the cached root paths must learn of it.
     Site.clear_site_root_paths_cache()
-
-    from units.roles import ensure_city_roles
 
     ensure_city_roles()
     # Fresh from the database: publishing works on copies, so the object in hand may be stale.
